@@ -1,0 +1,30 @@
+import type { DeliveryOutcome, DeliveryRequest } from '../../shared/entry'
+import type { DynamicFieldPlacement } from '../../shared/settings'
+import type { LeadCarsClient } from '../leadcars'
+import type { Logger } from '../log'
+import type { DeliveryJournal } from './journal'
+
+/** The settings a delivery reads at the start of each attempt. */
+export type DeliverySettings = {
+  dynamicFieldPlacement: DynamicFieldPlacement
+  automagic: { enabled: boolean; journeyId?: number }
+}
+
+export type DeliveryDeps = {
+  client: LeadCarsClient
+  journal: DeliveryJournal
+  settings: () => DeliverySettings
+  /** True while LeadCars refuses the token: nothing is sent until staff fix it. */
+  isAuthPaused: () => boolean
+  /** LeadCars refused the token (401/403): pause all delivery and tell staff. */
+  onAuthFailure: () => void
+  /** true on any HTTP answer from LeadCars; false when the network could not reach it. */
+  onReachability: (reachable: boolean) => void
+  now?: () => Date
+  log?: Logger
+}
+
+export type Delivery = {
+  /** Delivers one entry as far as it can go now. Never throws. */
+  deliver(request: DeliveryRequest): Promise<DeliveryOutcome>
+}

@@ -1,0 +1,5 @@
+export { createLeadCarsClient } from './client'
+export { buildLeadPayload, leadBody } from './payload'
+export type { DynamicFields, LeadFields, LeadPayload, PayloadSettings } from './payload'
+export { excerpt } from './redact'
+export type * from './types'
