@@ -11,9 +11,15 @@ export type FaultBook = {
   take(method: string, path: string): Fault | null
 }
 
-type ActiveRule = { method: string | null; path: string | null; remaining: number; fault: Fault }
+type ActiveRule = {
+  method: string | null
+  path: string | null
+  remaining: number
+  chance: number
+  fault: Fault
+}
 
-export function createFaultBook(): FaultBook {
+export function createFaultBook(random: () => number = Math.random): FaultBook {
   const rules: ActiveRule[] = []
   return {
     add(rule) {
@@ -24,7 +30,10 @@ export function createFaultBook(): FaultBook {
     },
     take(method, path) {
       const rule = rules.find(
-        (candidate) => candidate.remaining > 0 && matches(candidate, method, path),
+        (candidate) =>
+          candidate.remaining > 0 &&
+          matches(candidate, method, path) &&
+          (candidate.chance >= 1 || random() < candidate.chance),
       )
       if (!rule) return null
       rule.remaining -= 1
@@ -69,10 +78,15 @@ function activeRule(rule: FaultRule): ActiveRule {
   const times = rule.times ?? Number.POSITIVE_INFINITY
   if (!(times >= 0)) throw new RangeError(`Fault rule times must be 0 or more, got ${times}`)
   checkFault(rule.fault)
+  const chance = rule.chance ?? 1
+  if (!(chance >= 0 && chance <= 1)) {
+    throw new RangeError(`Fault rule chance must be between 0 and 1, got ${chance}`)
+  }
   return {
     method: rule.method?.toUpperCase() ?? null,
     path: rule.path === undefined ? null : (apiPath(rule.path) ?? rule.path),
     remaining: times,
+    chance,
     fault: structuredClone(rule.fault),
   }
 }

@@ -24,7 +24,7 @@ export const defaultVariants: SimulatorVariants = {
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const store = createStore()
-  const faults = createFaultBook()
+  const faults = createFaultBook(options.random)
   const closing = new AbortController()
   let variants: SimulatorVariants = { ...defaultVariants, ...options.variants }
   const credentials = {

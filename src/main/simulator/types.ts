@@ -30,6 +30,8 @@ export type SimulatorOptions = {
   token?: string
   automagic?: { user: string; token: string }
   variants?: Partial<SimulatorVariants>
+  /** The dice for fault rules with a `chance`; Math.random when absent. Seed it to replay. */
+  random?: () => number
 }
 
 export type Fault =
@@ -53,6 +55,11 @@ export type FaultRule = {
   path?: string
   /** How many matching requests it applies to; unlimited when absent. */
   times?: number
+  /**
+   * The chance (0 to 1) that a matching request meets the fault; 1 when absent. A request the
+   * dice spare goes on to the next rule. Used by soak tests for random faults.
+   */
+  chance?: number
   fault: Fault
 }
 
