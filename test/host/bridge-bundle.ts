@@ -1,7 +1,7 @@
 import { build } from 'esbuild'
-import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
 
-const entry = fileURLToPath(new URL('./bridge.ts', import.meta.url))
+const entry = resolve(__dirname, 'bridge.ts')
 let bundle: Promise<string> | null = null
 
 /** bridge.ts compiled once per process to a browser IIFE. */

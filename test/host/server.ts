@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { fileURLToPath } from 'node:url'
+import { resolve } from 'node:path'
 import { createKioskCore, type KioskCore } from '../../src/main/app'
 import { createHandlers, type KioskHandlers } from '../../src/main/handlers'
 import type { Logger } from '../../src/main/log'
@@ -39,7 +39,7 @@ type Context = {
   origins: Set<string>
 }
 
-const defaultRendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+const defaultRendererDir = resolve(__dirname, '../../out/renderer')
 const bridgePath = '/__kiosk/bridge.js'
 const callPrefix = '/__kiosk/call/'
 const maxBodyBytes = 1024 * 1024
