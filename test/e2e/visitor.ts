@@ -32,6 +32,7 @@ export async function captureVisitor(
   page: Page,
   typed: Typed,
   consents: { marketing: boolean; brand: boolean } = { marketing: false, brand: false },
+  beforeSend: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   await page.getByRole('button', { name: 'Toque para empezar' }).click()
   await field(page, 'Nombre').fill(typed.firstName)
@@ -51,6 +52,7 @@ export async function captureVisitor(
   if (consents.brand) {
     await page.getByRole('checkbox', { name: /comparta mis datos con la marca/ }).click()
   }
+  await beforeSend()
   await page.getByRole('button', { name: 'Enviar' }).click()
   await expect(page.getByRole('heading', { name: /Gracias/ })).toBeVisible()
 }
