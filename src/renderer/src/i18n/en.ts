@@ -115,6 +115,7 @@ export default {
     setAsideNote: 'Kept for support; they are not delivered.',
   },
   tokenState: {
+    demo: 'Not needed: demo mode',
     missing: 'No token',
     stored: 'Saved and protected',
     unprotected: 'Saved without OS protection',

@@ -114,6 +114,7 @@ const es = {
     setAsideNote: 'Se conservan para soporte; no se envían.',
   },
   tokenState: {
+    demo: 'No hace falta: modo demostración',
     missing: 'Sin token',
     stored: 'Guardado y protegido',
     unprotected: 'Guardado sin protección del sistema',
