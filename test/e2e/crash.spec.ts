@@ -155,7 +155,7 @@ async function deliveredEntry(page: Page): Promise<string> {
 /** The ambiguous retries the staff view shows on the entry's row. */
 async function shownAmbiguous(page: Page): Promise<number> {
   const text = await page.getByTestId('entry-row').innerText()
-  return Number(/(\d+) reintentos dudosos/.exec(text)?.[1] ?? 0)
+  return Number(/(\d+) reintentos? dudosos?/.exec(text)?.[1] ?? 0)
 }
 
 /** What LeadCars had seen at the kill: earlier steps once, the step `sends - 1` times. */

@@ -147,6 +147,7 @@ export default {
     edit: 'Edit and resend',
     discard: 'Discard',
     resend: 'Resend',
+    ambiguousOne: '1 uncertain retry',
     ambiguous: '{count} uncertain retries',
   },
   dialogs: {

@@ -146,6 +146,7 @@ const es = {
     edit: 'Corregir y reenviar',
     discard: 'Descartar',
     resend: 'Reenviar',
+    ambiguousOne: '1 reintento dudoso',
     ambiguous: '{count} reintentos dudosos',
   },
   dialogs: {
