@@ -250,6 +250,22 @@ describe('ledger', () => {
     })
   })
 
+  it('does not call a delivered or discarded entry missing from a wiped outbox', async () => {
+    const core = await open({ env: envFor(sim) })
+    const delivered = request()
+    await core.deliver(delivered)
+    const discarded = 'c0ffee00-0000-4000-8000-000000000002'
+    await core.reportLedger({ rows: [{ reference: discarded, state: 'pending' }], complete: false })
+    await core.reportLedger({
+      rows: [{ reference: discarded, state: 'discarded' }],
+      complete: false,
+    })
+
+    const report = await core.reportLedger({ rows: [], complete: true })
+
+    expect(report).toEqual({ ok: true, value: { missing: [] } })
+  })
+
   it('counts a resend under its own key as the same entry', async () => {
     const core = await open({ env: envFor(sim) })
     const original = request()

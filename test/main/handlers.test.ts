@@ -162,12 +162,15 @@ describe('handlers', () => {
     expect(await handlers.verifyStaffPin('1234')).toEqual({ ok: true, value: false })
   })
 
-  it('reports the ledger: references the journal knows that the outbox lacks', async () => {
-    const request = validRequest()
-    await handlers.deliver(request)
+  it('reports the ledger: waiting references the journal knows that the outbox lacks', async () => {
+    const waiting = validRequest()
+    await handlers.reportLedger({
+      rows: [{ reference: waiting.reference, state: 'pending' }],
+      complete: false,
+    })
 
     const report = await handlers.reportLedger({ rows: [], complete: true })
 
-    expect(report).toEqual({ ok: true, value: { missing: [request.reference] } })
+    expect(report).toEqual({ ok: true, value: { missing: [waiting.reference] } })
   })
 })
