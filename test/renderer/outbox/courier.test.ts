@@ -88,7 +88,7 @@ describe('courier', () => {
     expect(main.requests).toHaveLength(2)
   })
 
-  it('pauses on a refused token until main says the token is fixed', async () => {
+  it('pauses on a refused token until main says the token is fixed, then sends every entry', async () => {
     const auth = { kind: 'auth' as const, message: 'token refused', status: 401 }
     let tokenFixed = false
     const { outbox, main, courier, errors } = await setup(
@@ -106,10 +106,8 @@ describe('courier', () => {
 
     tokenFixed = true
     main.emit({ type: 'wake', reason: 'token' })
-    await waitFor(async () => (await outbox.counts()).delivered === 2)
-    expect((await outbox.counts()).pending).toBe(1)
-    await courier.sendNow()
-    expect((await outbox.counts()).delivered).toBe(3)
+    await waitFor(async () => (await outbox.counts()).delivered === 3)
+    expect(main.requests).toHaveLength(4)
   })
 
   it('keeps at most parallel() deliveries in flight', async () => {

@@ -84,6 +84,8 @@ export function createCourier(options: CourierOptions): Courier {
     if (reason === 'token' || reason === 'send-now') pausedUntil = null
     if (!leading()) return leadership?.forward(reason)
     if (reason === 'captured') void guarded(housekeeping.reportNew)
+    // A new token also frees the entries that met the refused one and were parked for a while.
+    if (reason === 'token') return void guarded(() => outbox.makeDueNow(now())).then(flush)
     void flush()
   }
 

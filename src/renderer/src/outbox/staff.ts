@@ -16,9 +16,16 @@ export function retried(entry: OutboxEntry, now: number): OutboxEntry {
   return recorded({ ...entry, state: 'pending', nextAttemptAt: now }, 'retried', now)
 }
 
-/** needs_attention → pending, due now, with the data staff corrected. */
+/**
+ * needs_attention → pending, due now, with the data staff corrected. Once the lead exists at
+ * LeadCars a correction here would never reach it, so the edit is refused: staff correct the
+ * lead in LeadCars and retry.
+ */
 export function edited(entry: OutboxEntry, visitor: Visitor, now: number): OutboxEntry {
   expectState(entry, ['needs_attention'], 'edit')
+  if (entry.steps.lead) {
+    throw new OutboxStateError(`Entry ${entry.reference} already has its lead; it cannot be edited`)
+  }
   const note = `changed: ${changedFields(entry.visitor, visitor).join(', ') || 'nothing'}`
   const next: OutboxEntry = { ...entry, visitor, state: 'pending', nextAttemptAt: now }
   return recorded(next, 'edited', now, note)
