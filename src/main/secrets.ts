@@ -1,14 +1,20 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { z } from 'zod'
 import type { TokenState } from '../shared/settings'
 import type { Logger } from './log'
-import { readJsonFile, serialFileWriter } from './settings/files'
+import { serialFileWriter } from './settings/files'
+import type { SecretName, StoredSecret } from './settings/secrets-file'
+import { keepAside, readSecretsFile, secretNames } from './settings/secrets-file'
+
+export { secretNames }
+export type { SecretName }
 
 /**
  * Secrets (the LeadCars token, the Automagic token) kept in one JSON file as encrypted blobs.
  * The store never hides how safe a secret is: with no OS keychain behind the cipher it stores
  * the secret anyway and reports it `unprotected`; a blob that no longer decrypts (keychain
- * replaced) is `unreadable` and `get` returns null until a new value is set.
+ * replaced) is `unreadable` and `get` returns null until a new value is set. A damaged file
+ * makes every secret it may have held `unreadable`; it is kept aside as `secrets.json.bad-<time>`
+ * before the first new save replaces it.
  */
 
 /** Encryption of secrets at rest; the Electron adapter wraps safeStorage. */
@@ -21,31 +27,11 @@ export type Cipher = {
   decrypt(blob: Buffer): string
 }
 
-export const secretNames = ['leadcarsToken', 'automagicToken'] as const
-export type SecretName = (typeof secretNames)[number]
-
 export type SecretStore = {
   get(name: SecretName): string | null
   set(name: SecretName, value: string): Promise<TokenState>
   state(name: SecretName): TokenState
 }
-
-const storedSecretSchema = z.object({
-  blob: z.base64(),
-  /** `plain` when the cipher could not encrypt at all and the value is only base64. */
-  scheme: z.enum(['cipher', 'plain']),
-  protected: z.boolean(),
-  backend: z.string().max(60),
-  savedAt: z.string().max(40),
-})
-type StoredSecret = z.infer<typeof storedSecretSchema>
-
-const secretsFileSchema = z.object({
-  version: z.literal(1),
-  secrets: z.partialRecord(z.enum(secretNames), storedSecretSchema),
-})
-type SecretsFile = z.infer<typeof secretsFileSchema>
-const emptySecrets = (): SecretsFile => ({ version: 1, secrets: {} })
 
 /** A secret is printable ASCII; anything else out of a decrypt is a wrong key, not a token. */
 export const secretPattern = /^[\x21-\x7e]{8,200}$/
@@ -57,16 +43,25 @@ export async function openSecretStore(
   cipher: Cipher,
   logger: Logger,
 ): Promise<SecretStore> {
-  const file = await readJsonFile(path, secretsFileSchema, emptySecrets, () =>
-    logger.warn('secrets file unreadable: every secret must be entered again'),
-  )
+  const { file, unreadable, damaged } = await readSecretsFile(path, logger)
   const slots = new Map<SecretName, Slot>()
-  for (const name of secretNames) slots.set(name, openSlot(file.secrets[name], cipher))
+  for (const name of secretNames) {
+    const slot: Slot = unreadable.includes(name)
+      ? { value: null, state: 'unreadable' }
+      : openSlot(file.secrets[name], cipher)
+    slots.set(name, slot)
+  }
   for (const [name, slot] of slots) {
     if (slot.value) logger.addSecret(slot.value)
     if (slot.state === 'unreadable') logger.warn('stored secret is unreadable', { name })
   }
-  const write = serialFileWriter(path)
+  const writeFile = serialFileWriter(path)
+  let keptAside: Promise<void> | null = damaged ? null : Promise.resolve()
+  const write = async (data: string): Promise<void> => {
+    keptAside ??= keepAside(path, logger)
+    await keptAside
+    await writeFile(data)
+  }
 
   return {
     get: (name) => slots.get(name)?.value ?? null,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -107,11 +107,47 @@ describe('secret store', () => {
     expect(healed.get('leadcarsToken')).toBe('AnotherToken12345678')
   })
 
-  it('treats a garbled secrets file as nothing stored, without crashing', async () => {
+  it('says unreadable (not missing) for a garbled secrets file, without crashing', async () => {
     await writeFile(path, '{"version":1,"secrets":{"leadcarsToken":{"blob":12}}')
-    const store = await openSecretStore(path, noneCipher, createMemoryLogger())
-    expect(store.state('leadcarsToken')).toBe('missing')
+    const logger = createMemoryLogger()
+    const store = await openSecretStore(path, noneCipher, logger)
+    expect(store.state('leadcarsToken')).toBe('unreadable')
     expect(store.get('leadcarsToken')).toBeNull()
+    expect(logger.records.some((record) => record.level === 'warn')).toBe(true)
+  })
+
+  it('keeps a truncated secrets file aside before the next save replaces it', async () => {
+    const damaged = '{"version":1,"secrets":{"leadcarsToken":{"blob":"AAAA'
+    await writeFile(path, damaged)
+    const store = await openSecretStore(path, noneCipher, createMemoryLogger())
+    expect(store.state('leadcarsToken')).toBe('unreadable')
+    expect(await readdir(dir)).toEqual(['secrets.json'])
+
+    await Promise.all([
+      store.set('automagicToken', 'automagic-token-1'),
+      store.set('leadcarsToken', token),
+    ])
+
+    const aside = (await readdir(dir)).filter((file) => file.startsWith('secrets.json.bad-'))
+    expect(aside).toHaveLength(1)
+    expect(await readFile(join(dir, aside[0] ?? ''), 'utf8')).toBe(damaged)
+    const reopened = await openSecretStore(path, noneCipher, createMemoryLogger())
+    expect(reopened.get('automagicToken')).toBe('automagic-token-1')
+    expect(reopened.get('leadcarsToken')).toBe(token)
+  })
+
+  it('keeps the intact secrets of a partly bad file and marks only the bad one', async () => {
+    const cipher = createKeyCipher(randomBytes(32))
+    const first = await openSecretStore(path, cipher, createMemoryLogger())
+    await first.set('leadcarsToken', token)
+    const text = JSON.parse(await readFile(path, 'utf8')) as { secrets: Record<string, unknown> }
+    text.secrets.automagicToken = { blob: 12 }
+    await writeFile(path, JSON.stringify(text))
+
+    const store = await openSecretStore(path, cipher, createMemoryLogger())
+    expect(store.get('leadcarsToken')).toBe(token)
+    expect(store.state('leadcarsToken')).toBe('stored')
+    expect(store.state('automagicToken')).toBe('unreadable')
   })
 
   it('refuses to store a value that is not a printable secret', async () => {

@@ -1,9 +1,16 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createKioskCore } from '../../src/main/app'
+import type { KioskCore } from '../../src/main/app'
 import { createMemoryLogger } from '../../src/main/log'
+import { createKeyCipher } from '../../src/main/secrets'
+import { startSimulator } from '../../src/main/simulator'
+import type { Simulator } from '../../src/main/simulator'
 import { defaultStaffPin, openSettingsStore } from '../../src/main/settings'
+import { sampleDeliveryRequest, simulatorRouting } from '../host/requests'
 
 let dir: string
 let path: string
@@ -85,13 +92,15 @@ describe('settings store', () => {
     expect(store.current()).toEqual(before)
   })
 
-  it('keeps a corrupt file aside and starts from defaults, with a warning', async () => {
+  it('keeps a corrupt file aside and pauses delivery (custom, no URL), with a warning', async () => {
     await writeFile(path, '{"environment": "production", "retentionDays": ')
     const logger = createMemoryLogger()
 
     const store = await openSettingsStore(path, logger)
 
-    expect(store.current().environment).toBe('demo')
+    expect(store.current().environment).toBe('custom')
+    expect(store.current().customBaseUrl).toBeUndefined()
+    expect(store.current().retentionDays).toBe(7)
     const files = await readdir(dir)
     const aside = files.filter((file) => file.startsWith('settings.json.bad-'))
     expect(aside).toHaveLength(1)
@@ -125,6 +134,120 @@ describe('settings store', () => {
     expect(store.current().environment).toBe('sandbox')
     expect(store.current().consents).toHaveLength(3)
     expect((await readdir(dir)).filter((file) => file.includes('.bad-'))).toHaveLength(0)
+  })
+
+  it('reads a file saved with a UTF-8 byte-order mark as it is, without setting it aside', async () => {
+    const saved = {
+      environment: 'custom',
+      customBaseUrl: 'http://127.0.0.1:9/api/v2',
+      idleSeconds: 60,
+    }
+    await writeFile(path, `\uFEFF${JSON.stringify(saved)}`)
+
+    const store = await openSettingsStore(path, createMemoryLogger())
+
+    expect(store.current()).toMatchObject(saved)
+    expect((await readdir(dir)).filter((file) => file.includes('.bad-'))).toHaveLength(0)
+  })
+
+  it('never falls back to demo for an unknown environment, and keeps the other fields', async () => {
+    const saved = {
+      environment: 'staging',
+      customBaseUrl: 'http://127.0.0.1:9/api/v2',
+      routing: { dealerId: 98765, leadTypeId: 4321 },
+      idleSeconds: 60,
+    }
+    await writeFile(path, JSON.stringify(saved))
+    const logger = createMemoryLogger()
+
+    const store = await openSettingsStore(path, logger)
+
+    expect(store.current()).toMatchObject({ environment: 'custom', routing: saved.routing })
+    expect(store.current().idleSeconds).toBe(60)
+    expect(store.current().customBaseUrl).toBeUndefined()
+    expect(
+      (await readdir(dir)).filter((file) => file.startsWith('settings.json.bad-')),
+    ).toHaveLength(1)
+    expect(logger.records.some((record) => record.level === 'warn')).toBe(true)
+    expect(JSON.stringify(logger.records)).not.toContain('127.0.0.1')
+  })
+
+  it('pauses delivery for a file with no environment, or one that cannot be read', async () => {
+    await writeFile(path, JSON.stringify({ idleSeconds: 60 }))
+    expect((await openSettingsStore(path, createMemoryLogger())).current().environment).toBe(
+      'custom',
+    )
+
+    await rm(path)
+    await mkdir(path)
+    const unreadable = await openSettingsStore(path, createMemoryLogger())
+    expect(unreadable.current().environment).toBe('custom')
+    expect(unreadable.current().customBaseUrl).toBeUndefined()
+  })
+})
+
+describe('a damaged settings file on a kiosk configured for a real LeadCars', () => {
+  let sim: Simulator
+  const cores: KioskCore[] = []
+  const cipher = createKeyCipher(randomBytes(32))
+
+  beforeEach(async () => {
+    sim = await startSimulator()
+  })
+
+  afterEach(async () => {
+    await Promise.all(cores.splice(0).map((core) => core.close()))
+    await sim.close()
+  })
+
+  async function open(): Promise<KioskCore> {
+    const core = await createKioskCore({ dataDir: dir, cipher, logger: createMemoryLogger() })
+    cores.push(core)
+    return core
+  }
+
+  async function configureThenDamage(damage: (text: string) => string): Promise<KioskCore> {
+    const core = await open()
+    const saved = await core.saveSettings({
+      environment: 'custom',
+      customBaseUrl: sim.url,
+      routing: simulatorRouting(sim.reference),
+    })
+    expect(saved.ok).toBe(true)
+    await core.setToken(sim.token)
+    await Promise.all(cores.splice(0).map((opened) => opened.close()))
+    await writeFile(path, damage(await readFile(path, 'utf8')))
+    return open()
+  }
+
+  const damages: [string, (text: string) => string][] = [
+    ['an empty file', () => ''],
+    ['a file truncated in half', (text) => text.slice(0, Math.floor(text.length / 2))],
+    ['an environment from a newer version', (text) => text.replace('"custom"', '"staging"')],
+  ]
+  for (const [label, damage] of damages) {
+    it(`pauses delivery, never demo, after ${label}`, async () => {
+      const core = await configureThenDamage(damage)
+
+      expect(core.getStatus().demo).toBe(false)
+      expect(core.getSettings()).toMatchObject({ environment: 'custom', baseUrl: '' })
+      const outcome = await core.deliver(sampleDeliveryRequest(simulatorRouting(sim.reference)))
+      expect(outcome.ok && outcome.value.status).toBe('paused')
+      expect(sim.leads()).toHaveLength(0)
+      expect(
+        (await readdir(dir)).filter((file) => file.startsWith('settings.json.bad-')),
+      ).toHaveLength(1)
+    })
+  }
+
+  it('keeps delivering to the configured LeadCars after a byte-order mark is added', async () => {
+    const core = await configureThenDamage((text) => `\uFEFF${text}`)
+
+    expect(core.getStatus().demo).toBe(false)
+    expect(core.getSettings()).toMatchObject({ environment: 'custom', baseUrl: sim.url })
+    const outcome = await core.deliver(sampleDeliveryRequest(simulatorRouting(sim.reference)))
+    expect(outcome.ok && outcome.value.status).toBe('delivered')
+    expect(sim.leads()).toHaveLength(1)
   })
 })
 
