@@ -7,7 +7,8 @@ import type {
   StepRecord,
 } from '../../shared/entry'
 import type { KioskError, Result } from '../../shared/errors'
-import { planStep, plannedSteps } from './steps'
+import { withRouting, isId } from './routing'
+import { mayHaveStored, planStep, plannedSteps } from './steps'
 import type { Delivery, DeliveryDeps, DeliverySettings } from './types'
 
 /** Unreadable 2xx answers an entry may get before staff are asked to look at it. */
@@ -44,12 +45,13 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     return run
   }
 
-  async function attempt(request: DeliveryRequest): Promise<DeliveryOutcome> {
+  async function attempt(captured: DeliveryRequest): Promise<DeliveryOutcome> {
+    const settings = deps.settings()
+    const request = withRouting(captured, settings.routing)
     const blocked = guard(request)
     if (blocked) return conclude(request, blocked)
 
     await journal.recordState(request.reference, 'sending')
-    const settings = deps.settings()
     for (const step of plannedSteps(settings)) {
       const stopped = await runStep(step, request, settings)
       if (stopped) return conclude(request, stopped)
@@ -103,7 +105,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     }
     const { error } = result
     reportReachability(error)
-    if (error.kind !== 'ambiguous') await journal.recordFailure(ref, step, error.kind)
+    if (!mayHaveStored(step, error)) await journal.recordFailure(ref, step, error.kind)
     deps.log?.info('step failed', { reference: ref, step, kind: error.kind, status: error.status })
     return verdictFor(ref, error)
   }
@@ -175,10 +177,6 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   }
 
   return { deliver }
-}
-
-function isId(value: unknown): boolean {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
 }
 
 function paused(kind: KioskError['kind'], message: string): Verdict {

@@ -114,6 +114,21 @@ function knownLeadId({ request, steps }: StepContext): number | KioskError {
   }
 }
 
+/**
+ * Whether a failed step may still have taken effect at LeadCars, so that its started marker
+ * stays open and sending it again counts as an ambiguous retry. For the lead, only a refusal
+ * proves nothing was stored: a 4xx, or a failure before any answer that is not ambiguous
+ * (refused, DNS, TLS, no token). A redirect, a 5xx from a gateway or a web page on a 2xx may
+ * come after the lead was stored. Other steps repeat harmlessly: only `ambiguous` counts.
+ */
+export function mayHaveStored(step: StepName, error: KioskError): boolean {
+  if (error.kind === 'ambiguous') return true
+  if (step !== 'lead') return false
+  if (error.status !== undefined) return error.status < 400 || error.status >= 500
+  // Only a failure read from an answer carries an excerpt: here, a redirect or a web page.
+  return error.excerpt !== undefined
+}
+
 function missing(what: string): KioskError {
   return { kind: 'config', message: `Delivery cannot go on without ${what}` }
 }

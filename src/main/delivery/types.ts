@@ -1,4 +1,4 @@
-import type { DeliveryOutcome, DeliveryRequest } from '../../shared/entry'
+import type { DeliveryOutcome, DeliveryRequest, Routing } from '../../shared/entry'
 import type { DynamicFieldPlacement } from '../../shared/settings'
 import type { LeadCarsClient } from '../leadcars'
 import type { Logger } from '../log'
@@ -8,6 +8,8 @@ import type { DeliveryJournal } from './journal'
 export type DeliverySettings = {
   dynamicFieldPlacement: DynamicFieldPlacement
   automagic: { enabled: boolean; journeyId?: number }
+  /** The routing staff configured; fills what an entry captured before it was set lacks. */
+  routing?: Partial<Routing>
 }
 
 export type DeliveryDeps = {

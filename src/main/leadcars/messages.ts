@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { redact } from './redact'
+import { bounded, redact } from './redact'
 
 /** The longest server message shown to staff. */
 const messageLength = 300
@@ -34,9 +34,13 @@ function fieldMessages(errors: Record<string, string | string[]>): string {
  * HTML), redacted and short; empty when the body says nothing.
  */
 export function readableMessage(body: string, personal: readonly string[]): string {
-  const message = fromJson(body) ?? (looksLikeHtml(body) ? htmlText(body) : body)
+  const message = fromJson(body) ?? fromText(bounded(body))
   const flat = redact(message, personal).replace(/\s+/g, ' ').trim()
   return flat.length > messageLength ? `${flat.slice(0, messageLength - 1)}…` : flat
+}
+
+function fromText(body: string): string {
+  return looksLikeHtml(body) ? htmlText(body) : body
 }
 
 function fromJson(body: string): string | undefined {
@@ -55,15 +59,20 @@ export function parseJson(body: string): unknown {
   }
 }
 
+/**
+ * Whether a body is a web page. The body decides: PHP servers often label JSON `text/html`, so
+ * a body that parses as JSON is never HTML; the header only settles bodies that are neither.
+ */
 export function looksLikeHtml(body: string, contentType?: string | null): boolean {
-  return /text\/html/i.test(contentType ?? '') || /^\s*</.test(body)
+  if (parseJson(body) !== undefined) return false
+  return /^\s*</.test(body) || /text\/html/i.test(contentType ?? '')
 }
 
 function htmlText(html: string): string {
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]
   const body = html
     .replace(/<(script|style|head)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
   return decodeEntities(body.trim() || title || '')
 }
 

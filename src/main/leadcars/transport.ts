@@ -65,16 +65,25 @@ export function createTransport(options: LeadCarsClientOptions): Transport {
     return token ? ok(headers) : fail('config', 'No LeadCars token is set')
   }
 
+  /** What no message or excerpt may show: the call's personal values and the current secrets. */
+  function hidden(call: Call): string[] {
+    const secrets = [options.token(), options.automagic?.()?.token]
+    const present = secrets.filter((secret): secret is string => Boolean(secret?.trim()))
+    return [...present.map((secret) => secret.trim()), ...personalStrings(call.body)].sort(
+      (a, b) => b.length - a.length,
+    )
+  }
+
   function accept(call: Call, answer: Result<HttpAnswer>): Result<HttpAnswer> {
     if (!answer.ok) return answer
-    const failure = answerFailure(answer.value, personalStrings(call.body))
+    const failure = answerFailure(answer.value, hidden(call))
     return failure ? { ok: false, error: failure } : answer
   }
 
   function parse<T>(call: Call, answer: HttpAnswer, schema: z.ZodType<T>, what: string): Result<T> {
     const parsed = schema.safeParse(parseJson(answer.body))
     if (parsed.success) return ok(parsed.data)
-    const snippet = excerpt(answer.body, personalStrings(call.body))
+    const snippet = excerpt(answer.body, hidden(call))
     const details = { status: answer.status, excerpt: snippet }
     return fail('malformed', `LeadCars sent an unreadable ${what}`, details)
   }

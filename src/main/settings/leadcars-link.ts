@@ -82,7 +82,10 @@ export function createLeadCarsLink(deps: LinkDeps): LeadCarsLink {
     const delivery = createDelivery({
       client,
       journal: deps.journal,
-      settings: () => settings.current(),
+      settings: () => ({
+        ...settings.current(),
+        routing: effectiveRouting(settings.current(), overrides, demoRouting()),
+      }),
       isAuthPaused: () => paused,
       onAuthFailure: () => setPaused(true),
       onReachability: deps.onReachability,

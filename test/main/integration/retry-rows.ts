@@ -4,7 +4,8 @@ import { retryDelayMs } from '../../../src/shared/backoff'
 
 /**
  * The rows of DESIGN.md's failure table that end in a retry: the fault on POST /leads, what the
- * entry must show after one attempt, and what LeadCars must hold once it is delivered.
+ * entry must show after one attempt, and what LeadCars must hold once it is delivered. An answer
+ * that does not prove the lead was refused (5xx, a web page) counts its resend as ambiguous.
  */
 
 /** How long after the attempt the entry is due again. */
@@ -44,14 +45,15 @@ export const retryRows: RetryRow[] = [
     status: 429,
     wait: [120_000, 120_000],
   }),
-  row('502', status(502), 'transient', { status: 502 }),
+  row('502', status(502), 'transient', { status: 502, ambiguousRetries: 1 }),
   row('503 with Retry-After as an HTTP date', status(503, 'date+90s'), 'transient', {
     status: 503,
     wait: [85_000, 90_000],
+    ambiguousRetries: 1,
   }),
-  row('504', status(504), 'transient', { status: 504 }),
-  row('500', status(500), 'transient', { status: 500 }),
-  row('a captive portal answering HTML', { type: 'html' }, 'transient'),
+  row('504', status(504), 'transient', { status: 504, ambiguousRetries: 1 }),
+  row('500', status(500), 'transient', { status: 500, ambiguousRetries: 1 }),
+  row('a captive portal answering HTML', { type: 'html' }, 'transient', { ambiguousRetries: 1 }),
 ]
 
 function row(
