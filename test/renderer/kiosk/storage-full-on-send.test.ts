@@ -84,6 +84,7 @@ describe('storage-full-on-send', () => {
     restore()
 
     await screen.getByRole('button', { name: 'Empezar de nuevo' }).click()
+    await screen.getByRole('button', { name: 'Sí, borrar y empezar de nuevo' }).click()
     await openStatus(screen)
 
     const alert = screen.getByTestId('storage-alert')

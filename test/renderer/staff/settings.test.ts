@@ -32,7 +32,7 @@ describe('the settings screen', () => {
     expect(courier.wake).toHaveBeenCalledWith('token')
   })
 
-  it('reports a failed connection test with the reason', async () => {
+  it('reports a failed connection test with a reason in the screen language', async () => {
     const { screen, api } = await mount()
     api.testConnection = async () => ({
       ok: false,
@@ -43,8 +43,9 @@ describe('the settings screen', () => {
     await screen.getByRole('button', { name: 'Probar conexión' }).click()
 
     await expect
-      .element(screen.getByText('La prueba ha fallado: LeadCars refused the token'))
+      .element(screen.getByText('La prueba ha fallado: LeadCars ha rechazado el token'))
       .toBeVisible()
+    expect(document.body.textContent).not.toContain('LeadCars refused the token')
   })
 
   it('fills the pickers from LeadCars, preselects the showroom lead type, and saves', async () => {

@@ -60,7 +60,10 @@ describe('the hidden staff entry', () => {
 
     await expect
       .element(screen.getByRole('alert'))
-      .toHaveTextContent('No se ha podido comprobar el PIN: settings unreadable')
+      .toHaveTextContent(
+        'No se ha podido comprobar el PIN: El dispositivo no ha podido guardar los datos',
+      )
+    expect(document.body.textContent).not.toContain('settings unreadable')
     await expect.element(screen.getByRole('heading', pinHeading)).toBeVisible()
   })
 

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createFakeKioskApi } from '../support/fake-kiosk-api'
 import { freshOutbox, mount, tearDown } from '../support/mount'
-import { seed, visitor } from '../support/seed'
+import { seed, seedRejectedAtLead, visitor } from '../support/seed'
 import { openStatus, rows } from '../support/staff'
 
 afterEach(tearDown)
@@ -48,9 +48,17 @@ describe('the sync status screen', () => {
     await expect.poll(() => rows().length).toBe(3)
     const byReference = (reference: string) =>
       rows().find((candidate) => candidate.dataset.reference === reference)
-    expect(byReference(retrying.reference)?.textContent).toContain('Connection refused')
+    expect(byReference(retrying.reference)?.textContent).toContain(
+      'No se ha podido contactar con LeadCars',
+    )
+    expect(byReference(retrying.reference)?.textContent).not.toContain('Connection refused')
     expect(byReference(retrying.reference)?.textContent).toContain('Pendiente')
-    expect(byReference(rejected.reference)?.textContent).toContain(
+    const rejectedCell = byReference(rejected.reference)?.querySelector(
+      '[data-testid="last-error"]',
+    )
+    expect(rejectedCell?.textContent).toContain('LeadCars ha rechazado la entrada')
+    // LeadCars' own reason stays, as a secondary line, to help staff correct the entry.
+    expect(rejectedCell?.querySelector('small')?.textContent).toBe(
       'LeadCars rejected the email address',
     )
     expect(byReference(rejected.reference)?.textContent).toContain('lead')
@@ -100,7 +108,7 @@ describe('the sync status screen', () => {
 
   it('edits a rejected entry and puts it back in the queue', async () => {
     const outbox = await freshOutbox()
-    const entry = await seed(outbox, 'needs_attention', visitor('Juan', 'García', 'juan@example'))
+    const entry = await seedRejectedAtLead(outbox, visitor('Juan', 'García', 'juan@example'))
     const { screen } = await mount({ outbox })
     await openStatus(screen)
 

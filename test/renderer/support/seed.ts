@@ -59,3 +59,10 @@ export async function seed(
   if (state === 'discarded') await outbox.discard(reference, 'visitor asked')
   return (await outbox.get(reference)) ?? entry
 }
+
+/** An entry LeadCars refused at its first step: no lead exists yet, so staff may correct it. */
+export async function seedRejectedAtLead(outbox: Outbox, who: Visitor): Promise<OutboxEntry> {
+  const entry = await seed(outbox, 'pending', who)
+  await settle(outbox, entry.reference, 'needs_attention', { error: rejected })
+  return (await outbox.get(entry.reference)) ?? entry
+}

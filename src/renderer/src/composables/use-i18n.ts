@@ -4,6 +4,9 @@ import { useKioskStore } from '../stores/kiosk'
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string
 
+/** The regional formats staff expect for each language (day/month order, 24-hour clock). */
+const locales: Record<string, string> = { es: 'es-ES', en: 'en-GB' }
+
 /** `t()` bound to the visitor's current language, and date formatting in that language. */
 export function useI18n(): {
   t: Translate
@@ -17,7 +20,10 @@ export function useI18n(): {
     if (value === null || value === undefined) return ''
     const date = new Date(value)
     if (Number.isNaN(date.getTime())) return ''
-    return date.toLocaleString(kiosk.language, { dateStyle: 'short', timeStyle: 'short' })
+    return date.toLocaleString(locales[kiosk.language] ?? kiosk.language, {
+      dateStyle: 'short',
+      timeStyle: 'short',
+    })
   }
   return { t, language, formatTime }
 }

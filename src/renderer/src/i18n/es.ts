@@ -20,6 +20,10 @@ const es = {
     send: 'Enviar',
     sending: 'Guardando…',
     optional: 'opcional',
+    resetTitle: '¿Empezar de nuevo?',
+    resetBody: 'Se borrará todo lo que ha escrito en el formulario.',
+    resetConfirm: 'Sí, borrar y empezar de nuevo',
+    resetKeep: 'No, seguir con el formulario',
   },
   name: {
     title: '¿Cómo se llama?',
@@ -72,6 +76,7 @@ const es = {
     space: 'Espacio',
     backspace: 'Borrar',
     done: 'Ocultar teclado',
+    next: 'Siguiente',
   },
   staff: {
     title: 'Área del personal',
@@ -84,6 +89,7 @@ const es = {
     pinClear: 'Borrar',
     pinWrong: 'PIN incorrecto.',
     pinUnavailable: 'No se ha podido comprobar el PIN: {message}',
+    pinLocked: 'Demasiados PIN incorrectos. Espere un momento y vuelva a probar.',
   },
   sync: {
     title: 'Estado de envíos',
@@ -183,6 +189,7 @@ const es = {
     test: 'Probar conexión',
     testOk: 'Conexión correcta: {count} tipos de lead.',
     testFailed: 'La prueba ha fallado: {message}',
+    saveFirst: 'Guarde los ajustes antes de probar la conexión.',
     routing: 'Destino de los leads',
     loadLists: 'Cargar listas de LeadCars',
     listsFailed: 'No se han podido cargar las listas: {message}',
@@ -205,6 +212,21 @@ const es = {
     pinSaved: 'PIN cambiado.',
     pinMismatch: 'Los PIN nuevos no coinciden o no tienen de 4 a 8 cifras.',
     pinFailed: 'No se ha podido cambiar el PIN: {message}',
+    pinRejected:
+      'El PIN actual no es correcto, o ha habido demasiados intentos: espere un momento.',
+    pinNotStored: 'No se ha podido guardar el PIN nuevo.',
+  },
+  failure: {
+    transient: 'No se ha podido contactar con LeadCars',
+    transientStatus: 'LeadCars no está disponible ahora mismo (código {status})',
+    tooMany: 'LeadCars pide esperar antes de enviar más',
+    ambiguous: 'Sin respuesta de LeadCars (puede haberse recibido)',
+    auth: 'LeadCars ha rechazado el token',
+    rejected: 'LeadCars ha rechazado la entrada',
+    malformed: 'LeadCars ha dado una respuesta que no se puede leer',
+    config: 'Falta configurar la conexión o el destino de los leads: revise los ajustes',
+    invalid_input: 'Los datos enviados no son válidos',
+    storage: 'El dispositivo no ha podido guardar los datos',
   },
 }
 

@@ -1,6 +1,6 @@
 import { liveQuery, type Subscription } from 'dexie'
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { KioskEvent, MainStatus } from '../../../shared/contract'
 import { entryStates, type EntryState, type Visitor } from '../../../shared/entry'
 import type { KioskError } from '../../../shared/errors'
@@ -61,8 +61,18 @@ export const useSyncStore = defineStore('sync', () => {
     ),
   )
 
+  /** A delivery that went through means the courier's last error no longer holds. */
+  watch(lastDeliveryAt, (latest, before) => {
+    if (latest && latest !== before) courierError.value = null
+  })
+
+  function noteStatus(next: MainStatus): void {
+    status.value = next
+    if (!next.authPaused && courierError.value?.kind === 'auth') courierError.value = null
+  }
+
   function onEvent(event: KioskEvent): void {
-    if (event.type === 'status') status.value = event.status
+    if (event.type === 'status') noteStatus(event.status)
     if (event.type === 'connectivity' && status.value) {
       status.value = { ...status.value, connectivity: event.connectivity }
     }
@@ -70,7 +80,7 @@ export const useSyncStore = defineStore('sync', () => {
 
   async function loadStatus(): Promise<void> {
     const result = await api.getStatus()
-    if (result.ok) status.value = result.value
+    if (result.ok) noteStatus(result.value)
   }
 
   async function refresh(): Promise<void> {
