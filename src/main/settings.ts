@@ -16,8 +16,8 @@ export { mergeWithDefaults } from './settings/load'
  * The kiosk's settings, kept in one JSON file in the app's data folder. Reading never fails: a
  * missing field takes its default, an invalid one too (the file is then kept aside as
  * `settings.json.bad-<time>` and a warning logged). Only a missing file means demo mode: a
- * damaged one, or one with an unknown environment, pauses delivery (custom, no base URL). Every write replaces the file atomically,
- * one write at a time. The staff PIN is kept as a salted scrypt hash.
+ * damaged one, or one with an unknown environment, pauses delivery (custom, no base URL).
+ * Every write replaces the file atomically, one write at a time. The staff PIN is kept as a salted scrypt hash.
  */
 export type SettingsStore = {
   current(): StoredSettings

@@ -1,4 +1,7 @@
-/** Delivery retry policy: exponential backoff with equal jitter (half fixed, half random), capped, never giving up. */
+/**
+ * Delivery retry policy: exponential backoff with equal jitter (half fixed, half random),
+ * capped, never giving up.
+ */
 
 export const backoffBaseMs = 5_000
 export const backoffCapMs = 5 * 60_000

@@ -85,7 +85,7 @@ export function bounded(text: string): string {
   return head.slice(0, end)
 }
 
-/** Masks personal values, emails and phone-like digit runs, in the first `scanLength` characters. */
+/** Masks personal values, emails and phone-like runs in the first `scanLength` characters. */
 export function redact(text: string, personal: readonly string[] = []): string {
   let out = bounded(text).replace(personalJsonValue, '"$1":"[redacted]"')
   for (const value of personal)

@@ -1,4 +1,4 @@
-/** The simulator's fixed reference data: dealers, sites, campaigns, lead types, states, journeys. */
+/** The simulator's fixed reference data: dealers, sites, campaigns, lead types, journeys. */
 
 export type Dealer = { id: number; name: string }
 export type Site = { id: number; dealerId: number; name: string }

@@ -13,7 +13,7 @@ export type SimulatorVariants = {
   createStatus: 200 | 201
   /** Lists as a bare array or wrapped as `{data: [...]}`. */
   listShape: 'array' | 'wrapped'
-  /** List field names `id`/`nombre`/`codigo` or `ID`/`NOMBRE`/`CODIGO` (tipos keeps NOMBRE, VALOR). */
+  /** Field names `id`/`nombre`/`codigo` or `ID`/`NOMBRE`/`CODIGO` (tipos: NOMBRE, VALOR). */
   listCase: 'lower' | 'upper'
   authStatus: 401 | 403
   validationStatus: 400 | 422

@@ -164,7 +164,8 @@ export default {
     discardConfirm: 'Discard',
     resendTitle: 'Resend an entry already delivered',
     resendBody:
-      'This creates a second lead in LeadCars for this visitor. Do it only if the first one was lost.',
+      'This creates a second lead in LeadCars for this visitor. ' +
+      'Do it only if the first one was lost.',
     resendConfirm: 'Yes, create a second lead',
     editTitle: 'Edit and resend',
     editSave: 'Save and resend',

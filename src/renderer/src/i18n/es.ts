@@ -164,7 +164,8 @@ const es = {
     discardConfirm: 'Descartar',
     resendTitle: 'Reenviar una entrada ya entregada',
     resendBody:
-      'Esto creará un segundo lead en LeadCars para este visitante. Hágalo solo si el primero se ha perdido.',
+      'Esto creará un segundo lead en LeadCars para este visitante. ' +
+      'Hágalo solo si el primero se ha perdido.',
     resendConfirm: 'Sí, crear un segundo lead',
     editTitle: 'Corregir y reenviar',
     editSave: 'Guardar y reenviar',
