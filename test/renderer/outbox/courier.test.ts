@@ -49,13 +49,28 @@ async function stateOf(outbox: Outbox, reference: string): Promise<string | unde
 
 describe('courier', () => {
   it('records a failed IPC result as a retry with its error', async () => {
-    const { outbox, courier } = await setup(() => fail('invalid_input', 'steps did not parse'))
+    const { outbox, courier } = await setup(() => fail('transient', 'main was restarting'))
     const entry = await outbox.add(draft())
     courier.start()
     await waitFor(async () => (await outbox.get(entry.reference))?.attempts === 1)
     const stored = await outbox.get(entry.reference)
     expect(stored?.state).toBe('pending')
+    expect(stored?.lastError).toEqual({ kind: 'transient', message: 'main was restarting' })
+  })
+
+  it('hands an entry main refuses as invalid input to staff instead of retrying it', async () => {
+    const { outbox, main, courier } = await setup(() =>
+      fail('invalid_input', 'steps did not parse'),
+    )
+    const entry = await outbox.add(draft())
+    courier.start()
+    await waitFor(async () => (await stateOf(outbox, entry.reference)) === 'needs_attention')
+    const stored = await outbox.get(entry.reference)
+    expect(stored?.attempts).toBe(1)
     expect(stored?.lastError).toEqual({ kind: 'invalid_input', message: 'steps did not parse' })
+    await courier.sendNow()
+    expect(main.requests).toHaveLength(1)
+    expect(await outbox.due(Date.now() + 60_000, 10)).toEqual([])
   })
 
   it('records a call that throws, or an unreadable outcome, as a retry', async () => {

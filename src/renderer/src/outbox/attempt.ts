@@ -38,6 +38,11 @@ async function askMain(api: KioskApi, entry: OutboxEntry): Promise<DeliveryOutco
   if (!request) return unsent(entry, 'needs_attention', noVisitorError)
 
   const result = await callDeliver(api, request)
+  if (result === null) return unsent(entry, 'retry', unreadableOutcomeError)
+  // A payload main could not parse will not parse on a later try either: staff must edit it.
+  if (!result.ok && result.error.kind === 'invalid_input') {
+    return unsent(entry, 'needs_attention', result.error)
+  }
   if (!result.ok) return unsent(entry, 'retry', result.error)
 
   const outcome = deliveryOutcomeSchema.safeParse(result.value)
@@ -60,11 +65,14 @@ function deliveryRequest(entry: OutboxEntry): DeliveryRequest | null {
   }
 }
 
-/** The IPC answer as a Result; a call that throws or answers nonsense is a failed Result. */
-async function callDeliver(api: KioskApi, request: DeliveryRequest): Promise<Result<unknown>> {
+/** The IPC answer as a Result (a call that throws is a failed one), or null for nonsense. */
+async function callDeliver(
+  api: KioskApi,
+  request: DeliveryRequest,
+): Promise<Result<unknown> | null> {
   try {
     const parsed = resultSchema.safeParse(await api.deliver(request))
-    return parsed.success ? parsed.data : fail('invalid_input', unreadableOutcomeError.message)
+    return parsed.success ? parsed.data : null
   } catch {
     return fail('transient', 'The delivery call to the main process failed')
   }

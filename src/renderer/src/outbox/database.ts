@@ -20,6 +20,13 @@ export class OutboxDatabase extends Dexie {
       entries: 'reference, state, [state+nextAttemptAt]',
       quarantine: '++seq, key',
     })
+    // Version 2 only adds indexes (IndexedDB builds them over the rows already stored), so
+    // that the courier reads just the due rows it takes and the ledger just the new captures.
+    this.version(2).stores({
+      entries:
+        'reference, state, capturedAt, [state+nextAttemptAt], [state+nextAttemptAt+capturedAt]',
+      quarantine: '++seq, key',
+    })
   }
 }
 

@@ -33,7 +33,16 @@ const retentionSchema = z.object({ retentionDays: z.number().nonnegative() })
 export function createHousekeeping(options: HousekeepingOptions): Housekeeping {
   const { outbox, api, now, onError } = options
   const reported = new Set<string>()
+  // Captures before this time are all reported: a new report reads only the rows from it on.
+  let reportedUpTo = ''
   let nextPurgeAt = 0
+
+  const markReported = (entries: { reference: string; capturedAt: string }[]): void => {
+    for (const { reference, capturedAt } of entries) {
+      reported.add(reference)
+      if (capturedAt > reportedUpTo) reportedUpTo = capturedAt
+    }
+  }
 
   const reportAll = async (): Promise<void> => {
     const entries = await outbox.list()
@@ -42,7 +51,7 @@ export function createHousekeeping(options: HousekeepingOptions): Housekeeping {
     const parsed = ledgerReportSchema.safeParse(report)
     if (!parsed.success) return
 
-    rows.forEach((row) => reported.add(row.reference))
+    markReported(entries)
     const held = new Set(entries.flatMap((entry) => [entry.reference, entry.deliveryKey]))
     const setAside = new Set((await outbox.setAside()).map((row) => row.key))
     const lost = parsed.data.missing.filter((key) => !held.has(key) && !setAside.has(key))
@@ -50,14 +59,13 @@ export function createHousekeeping(options: HousekeepingOptions): Housekeeping {
   }
 
   const reportNew = async (): Promise<void> => {
-    const entries = await outbox.list()
-    const rows: LedgerRow[] = entries
-      .filter((entry) => !reported.has(entry.reference))
-      .map(({ reference, state }) => ({ reference, state }))
+    const captured = await outbox.capturedSince(reportedUpTo)
+    const entries = captured.filter((entry) => !reported.has(entry.reference))
+    const rows: LedgerRow[] = entries.map(({ reference, state }) => ({ reference, state }))
     if (rows.length === 0) return
 
     const report = await askMain(() => api.reportLedger({ rows, complete: false }))
-    if (report !== undefined) rows.forEach((row) => reported.add(row.reference))
+    if (report !== undefined) markReported(entries)
   }
 
   const purgeIfDue = async (): Promise<void> => {

@@ -32,8 +32,13 @@ export type Outbox = {
   /** Newest first. */
   list(): Promise<OutboxEntry[]>
   get(reference: string): Promise<OutboxEntry | undefined>
-  /** Pending entries due at `now`, oldest capture first. */
-  due(now: number, limit: number): Promise<OutboxEntry[]>
+  /**
+   * At most `limit` pending entries due at `now`, earliest due first (then oldest capture),
+   * leaving out the references in `skip`. Reads only the rows it answers with (and skipped ones).
+   */
+  due(now: number, limit: number, skip?: ReadonlySet<string>): Promise<OutboxEntry[]>
+  /** Entries captured at or after `since` (an ISO time), oldest capture first. */
+  capturedSince(since: string): Promise<OutboxEntry[]>
   /** When the earliest pending entry is due, or null when nothing is pending. */
   nextDueAt(): Promise<number | null>
   /** Atomic pending → sending; false when the entry is not pending (someone else has it). */
@@ -80,7 +85,9 @@ function outboxOn(db: OutboxDatabase): Outbox {
     add: (draft) => addEntry(db, draft, Date.now()),
     list,
     get: (reference) => getEntry(db, reference),
-    due: (now, limit) => dueEntries(db, now, limit),
+    due: (now, limit, skip) => dueEntries(db, now, limit, skip),
+    capturedSince: async (since) =>
+      parseRows(db, await db.entries.where('capturedAt').aboveOrEqual(since).toArray()),
     nextDueAt: () => nextDueAt(db),
     markSending: async (reference, now = Date.now()) => {
       const change = await changeEntry(db, reference, (entry) => claimed(entry, now))
@@ -112,14 +119,20 @@ function outboxOn(db: OutboxDatabase): Outbox {
   }
 }
 
-async function dueEntries(db: OutboxDatabase, now: number, limit: number): Promise<OutboxEntry[]> {
+async function dueEntries(
+  db: OutboxDatabase,
+  now: number,
+  limit: number,
+  skip: ReadonlySet<string> = new Set(),
+): Promise<OutboxEntry[]> {
+  if (limit <= 0) return []
   const rows = await db.entries
-    .where('[state+nextAttemptAt]')
-    .between(['pending', Dexie.minKey], ['pending', now], true, true)
+    .where('[state+nextAttemptAt+capturedAt]')
+    .between(['pending', Dexie.minKey, Dexie.minKey], ['pending', now, Dexie.maxKey], true, true)
+    .filter((row) => !skip.has(row.reference))
+    .limit(limit)
     .toArray()
-  const entries = await parseRows(db, rows)
-  entries.sort((a, b) => a.capturedAt.localeCompare(b.capturedAt))
-  return entries.slice(0, Math.max(0, limit))
+  return parseRows(db, rows)
 }
 
 async function nextDueAt(db: OutboxDatabase): Promise<number | null> {

@@ -36,8 +36,7 @@ async function lane(options: PassOptions, taken: Set<string>): Promise<void> {
 async function nextEntry(options: PassOptions, taken: Set<string>): Promise<OutboxEntry | null> {
   const { outbox, now } = options.attempt
   try {
-    const due = await outbox.due(now(), taken.size + options.width)
-    const entry = due.find((candidate) => !taken.has(candidate.reference)) ?? null
+    const [entry = null] = await outbox.due(now(), 1, taken)
     if (entry) taken.add(entry.reference)
     return entry
   } catch (error) {
