@@ -76,7 +76,14 @@ type Parts = Stores & {
   ledger: Ledger
   staffPin: StaffPin
   background: Set<Promise<unknown>>
+  retest: TokenRetest
 }
+
+/**
+ * A token saved during the auth pause whose test could not reach LeadCars: it is tested again
+ * when LeadCars is reachable, so that the pause lifts without staff pressing Test connection.
+ */
+type TokenRetest = { pending: boolean; running: boolean }
 
 const noTarget = 'No LeadCars URL is configured.'
 
@@ -96,7 +103,10 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     logger,
     timeoutMs: options.timeoutMs,
     onReachability: (reachable) => monitor.report(reachable),
-    onPauseChange: () => emitStatus(parts),
+    onPauseChange: (paused) => {
+      if (paused) parts.retest.pending = false
+      emitStatus(parts)
+    },
   })
   const gate = createDeliveryGate({
     delivery: () => link.connection()?.delivery ?? null,
@@ -104,13 +114,15 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     onDelivered: () => emitStatus(parts),
   })
   const monitor = createConnectivityMonitor({
-    probe: () => probeLink(link),
+    probe: () => probeLink(parts),
     hasWaitingEntries: gate.hasWaiting,
     onChange: (connectivity) => {
       log.info('LeadCars reachability changed', { reachable: connectivity.reachable })
       events.emit({ type: 'connectivity', connectivity })
       emitStatus(parts)
-      if (connectivity.reachable) events.emit({ type: 'wake', reason: 'connectivity' })
+      if (!connectivity.reachable) return
+      events.emit({ type: 'wake', reason: 'connectivity' })
+      retestSavedToken(parts)
     },
   })
   const parts: Parts = {
@@ -125,6 +137,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     ledger: createLedger(stores.journal, logger.child('ledger')),
     staffPin: createStaffPin(stores.settings, logger.child('pin')),
     background: new Set(),
+    retest: { pending: false, running: false },
   }
 
   await link.retarget()
@@ -219,6 +232,7 @@ async function saveSettings(parts: Parts, patch: SettingsPatch): Promise<Result<
 /** Saves the token, then tests it: a token that tests well lifts the auth pause. */
 async function setToken(parts: Parts, token: string): Promise<Result<TokenState>> {
   const state = await parts.secrets.set('leadcarsToken', token)
+  parts.retest.pending = true
   emitStatus(parts)
   inBackground(parts, testConnection(parts))
   return ok(state)
@@ -229,6 +243,7 @@ async function testConnection(parts: Parts): Promise<Result<ConnectionTest>> {
   if (!connection) return fail('config', noTarget)
   const result = await testLeadCars(connection.client)
   noteAnswer(parts, result)
+  if (result.ok || result.error.kind !== 'transient') parts.retest.pending = false
   if (!result.ok) return result
   parts.log.info('connection test passed', { leadTypes: result.value.leadTypes })
   parts.link.resume()
@@ -252,9 +267,24 @@ function noteAnswer(parts: Parts, result: Result<unknown>): void {
   if (!result.ok && result.error.kind === 'auth') parts.link.pauseForAuth()
 }
 
-function probeLink(link: LeadCarsLink): Promise<boolean> {
-  const connection = link.connection()
-  return connection ? probeApiHost(connection.baseUrl) : Promise.resolve(false)
+/** A probe that finds LeadCars answering also retests a token saved during the auth pause. */
+async function probeLink(parts: Parts): Promise<boolean> {
+  const connection = parts.link.connection()
+  if (!connection) return false
+  const reachable = await probeApiHost(connection.baseUrl)
+  if (reachable) retestSavedToken(parts)
+  return reachable
+}
+
+function retestSavedToken(parts: Parts): void {
+  const { retest, link } = parts
+  if (!retest.pending || retest.running || !link.authPaused()) return
+  retest.running = true
+  parts.log.info('retesting the token saved during the auth pause')
+  const run = testConnection(parts).finally(() => {
+    retest.running = false
+  })
+  inBackground(parts, run)
 }
 
 function inBackground(parts: Parts, task: Promise<unknown>): void {

@@ -157,6 +157,97 @@ describe('auth pause', () => {
   })
 })
 
+describe('auth pause: a right token after a wrong one', () => {
+  it('resumes, and delivers every waiting entry exactly once', async () => {
+    const core = await openCustom()
+    await core.setToken('WrongToken0000000000')
+    await vi.waitFor(() => expect(core.getStatus().authPaused).toBe(true))
+    const requests = Array.from({ length: 5 }, request)
+    const held = await Promise.all(requests.map((q) => core.deliver(q)))
+    expect(held.every((o) => o.ok && o.value.status === 'paused')).toBe(true)
+
+    await core.setToken(sim.token)
+    await vi.waitFor(() => expect(core.getStatus().authPaused).toBe(false))
+    const sent = await Promise.all(requests.map((q) => core.deliver(q)))
+    const again = await Promise.all(requests.map((q) => core.deliver(q)))
+
+    expect(sent.every((o) => o.ok && o.value.status === 'delivered')).toBe(true)
+    expect(again.every((o) => o.ok && o.value.status === 'delivered')).toBe(true)
+    expect(sim.leads()).toHaveLength(5)
+    const posts = sim.requests().filter((q) => q.method === 'POST' && q.path.endsWith('/leads'))
+    expect(posts).toHaveLength(5)
+  })
+
+  it('lifts the pause by itself when a token saved while LeadCars was unreachable tests well later', async () => {
+    const core = await openCustom()
+    await core.setToken(sim.token)
+    await vi.waitFor(() => expect(sim.requests().length).toBeGreaterThan(0))
+    sim.addFault({
+      method: 'POST',
+      path: '/leads',
+      times: 1,
+      fault: { type: 'status', status: 401 },
+    })
+    const q = request()
+    expect(await core.deliver(q)).toMatchObject({ ok: true, value: { status: 'paused' } })
+    const events = recordEvents(core)
+
+    await sim.goDown()
+    await core.setToken(sim.token)
+    await vi.waitFor(() => expect(core.getStatus().connectivity.reachable).toBe(false))
+    expect(core.getStatus().authPaused).toBe(true)
+    await sim.goUp()
+    core.networkChanged()
+
+    await vi.waitFor(() => expect(core.getStatus().authPaused).toBe(false), { timeout: 5_000 })
+    expect(events).toContainEqual({ type: 'wake', reason: 'token' })
+    expect(events).toContainEqual({
+      type: 'status',
+      status: expect.objectContaining({ authPaused: false }),
+    })
+    expect(await core.deliver(q)).toMatchObject({ ok: true, value: { status: 'delivered' } })
+    expect(sim.leads()).toHaveLength(1)
+  })
+})
+
+describe('switching LeadCars with an entry half delivered', () => {
+  it("sends none of the old LeadCars' ids to the new one, and asks staff to check", async () => {
+    const production = await startSimulator()
+    try {
+      const core = await openCustom()
+      await core.setToken(sim.token)
+      sim.addFault({
+        method: 'GET',
+        path: '/leadinfos/:id',
+        fault: { type: 'status', status: 503 },
+      })
+      const ours = request()
+      const first = await core.deliver(ours)
+      expect(first).toMatchObject({ ok: true, value: { status: 'retry', steps: { lead: {} } } })
+      const steps = first.ok ? first.value.steps : {}
+
+      await core.saveSettings({ environment: 'custom', customBaseUrl: production.url })
+      await core.setToken(production.token)
+      const seen = production.requests().length
+      const second = await core.deliver({ ...ours, steps })
+
+      expect(second).toMatchObject({
+        ok: true,
+        value: { status: 'needs_attention', error: { kind: 'config' } },
+      })
+      const message = second.ok ? (second.value.error?.message ?? '') : ''
+      expect(message).toContain(new URL(sim.url).host)
+      const toProduction = production.requests().slice(seen)
+      const connectionTests = (q: { method: string; path: string }) =>
+        q.method === 'GET' && q.path === '/tipos'
+      expect(toProduction.filter((q) => !connectionTests(q))).toEqual([])
+      expect(production.contacts()).toEqual([])
+    } finally {
+      await production.close()
+    }
+  })
+})
+
 describe('secret-store-unavailable', () => {
   it('says unprotected when the OS has no keychain (basic_text), and still delivers', async () => {
     const basicText: Cipher = {

@@ -9,6 +9,7 @@ import type {
 import type { KioskError, Result } from '../../shared/errors'
 import { withRouting, isId } from './routing'
 import { mayHaveStored, planStep, plannedSteps } from './steps'
+import { foreignTarget, normaliseTarget } from './target'
 import type { Delivery, DeliveryDeps, DeliverySettings } from './types'
 
 /** Unreadable 2xx answers an entry may get before staff are asked to look at it. */
@@ -33,6 +34,7 @@ const stateAfter: Record<Verdict['status'], EntryState> = {
 export function createDelivery(deps: DeliveryDeps): Delivery {
   const { client, journal } = deps
   const now = deps.now ?? (() => new Date())
+  const target = deps.target === undefined ? undefined : normaliseTarget(deps.target)
   const running = new Map<string, Promise<DeliveryOutcome>>()
 
   function deliver(request: DeliveryRequest): Promise<DeliveryOutcome> {
@@ -59,8 +61,10 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     return conclude(request, { status: 'delivered' })
   }
 
-  /** Reasons not to send anything now: auth paused, no token, routing incomplete. */
+  /** Reasons not to send anything now: another LeadCars, auth paused, no token, no routing. */
   function guard(request: DeliveryRequest): Verdict | null {
+    const elsewhere = foreignTarget(journal.get(request.reference), target)
+    if (elsewhere) return { status: 'needs_attention', error: elsewhere }
     if (deps.isAuthPaused()) return paused('auth', 'Delivery is paused: LeadCars refused the token')
     if (!client.hasToken()) return paused('config', 'No LeadCars token is set: delivery waits')
     if (knownSteps(request).lead) return null
@@ -100,7 +104,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   ): Promise<Verdict | null> {
     if (result.ok) {
       deps.onReachability(true)
-      await journal.recordStep(ref, step, result.value)
+      await journal.recordStep(ref, step, result.value, target)
       return null
     }
     const { error } = result

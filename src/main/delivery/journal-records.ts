@@ -25,12 +25,18 @@ export type JournalEntry = {
   malformedAnswers: number
   state: EntryState | null
   updatedAt: string
+  /**
+   * The LeadCars (normalised base URL) its steps' ids belong to, written with the first step.
+   * Absent in journals written before it was recorded: such entries belong to the current one.
+   */
+  target?: string
 }
 
 const at = z.string().min(1).max(64)
 const count = z.number().int().nonnegative()
 const positiveId = z.number().int().positive()
 const step = z.enum(stepNames)
+const target = z.string().min(1).max(2048).optional()
 
 export const stepRecordSchema = z.object({
   lead: z.object({ leadId: positiveId.nullable(), at }).optional(),
@@ -52,10 +58,11 @@ export const journalRecord = z.discriminatedUnion('t', [
     ambiguousRetries: count,
     malformedAnswers: count,
     state: z.enum(entryStates).nullable(),
+    target,
   }),
   z.object({ ...base, t: z.literal('state'), state: z.enum(entryStates) }),
   z.object({ ...base, t: z.literal('started'), step }),
-  z.object({ ...base, t: z.literal('done'), steps: stepRecordSchema }),
+  z.object({ ...base, t: z.literal('done'), steps: stepRecordSchema, target }),
   z.object({ ...base, t: z.literal('failed'), step, kind: z.enum(errorKinds) }),
   z.object({ ...base, t: z.literal('ambiguous'), step }),
 ])
@@ -85,7 +92,16 @@ export function applyRecord(
   switch (record.t) {
     case 'entry': {
       const { steps, inFlight, attempts, ambiguousRetries, malformedAnswers, state } = record
-      return { ...entry, steps, inFlight, attempts, ambiguousRetries, malformedAnswers, state }
+      const next = {
+        ...entry,
+        steps,
+        inFlight,
+        attempts,
+        ambiguousRetries,
+        malformedAnswers,
+        state,
+      }
+      return withTarget(next, record.target)
     }
     case 'state':
       return {
@@ -96,12 +112,11 @@ export function applyRecord(
       }
     case 'started':
       return { ...entry, inFlight: [...without([record.step]), record.step] }
-    case 'done':
-      return {
-        ...entry,
-        steps: { ...entry.steps, ...record.steps },
-        inFlight: without(Object.keys(record.steps)),
-      }
+    case 'done': {
+      const steps = { ...entry.steps, ...record.steps }
+      const next = { ...entry, steps, inFlight: without(Object.keys(record.steps)) }
+      return withTarget(next, entry.target ?? record.target)
+    }
     case 'failed':
       return {
         ...entry,
@@ -115,6 +130,13 @@ export function applyRecord(
         ambiguousRetries: entry.ambiguousRetries + 1,
       }
   }
+}
+
+function withTarget(entry: JournalEntry, target: string | undefined): JournalEntry {
+  const next = { ...entry }
+  delete next.target
+  if (target !== undefined) next.target = target
+  return next
 }
 
 /** The one line that stands for an entry after compaction. */

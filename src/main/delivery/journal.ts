@@ -27,10 +27,12 @@ export type DeliveryJournal = {
   references(): string[]
   /** Written before a step's request leaves; stays until the step gets an answer. */
   markStarted(reference: string, step: StepName): Promise<void>
+  /** `target` (the LeadCars base URL) is kept only from an entry's first recorded step. */
   recordStep<S extends StepName>(
     reference: string,
     step: S,
     record: NonNullable<StepRecord[S]>,
+    target?: string,
   ): Promise<void>
   /** A step's request was answered (or never left) without success. */
   recordFailure(reference: string, step: StepName, kind: ErrorKind): Promise<void>
@@ -80,8 +82,8 @@ function journalOver(
     get: (reference) => structuredClone(entries.get(reference)),
     references: () => [...entries.keys()],
     markStarted: (ref, step) => append({ ...base(ref), t: 'started', step }),
-    recordStep: (ref, step, record) =>
-      append({ ...base(ref), t: 'done', steps: { [step]: record } }),
+    recordStep: (ref, step, record, target) =>
+      append({ ...base(ref), t: 'done', steps: { [step]: record }, ...(target ? { target } : {}) }),
     recordFailure: (ref, step, kind) => append({ ...base(ref), t: 'failed', step, kind }),
     countAmbiguous: async (ref, step) => {
       await append({ ...base(ref), t: 'ambiguous', step })

@@ -15,6 +15,11 @@ export type DeliverySettings = {
 export type DeliveryDeps = {
   client: LeadCarsClient
   journal: DeliveryJournal
+  /**
+   * The LeadCars base URL `client` talks to, recorded with an entry's first step; an entry whose
+   * steps belong to another one is not sent. Unchecked when absent.
+   */
+  target?: string
   settings: () => DeliverySettings
   /** True while LeadCars refuses the token: nothing is sent until staff fix it. */
   isAuthPaused: () => boolean

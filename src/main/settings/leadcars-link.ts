@@ -82,6 +82,7 @@ export function createLeadCarsLink(deps: LinkDeps): LeadCarsLink {
     const delivery = createDelivery({
       client,
       journal: deps.journal,
+      target: baseUrl,
       settings: () => ({
         ...settings.current(),
         routing: effectiveRouting(settings.current(), overrides, demoRouting()),
