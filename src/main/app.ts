@@ -28,6 +28,8 @@ export type KioskCoreOptions = {
   logger?: Logger
   /** Per LeadCars request; the client's default when absent. */
   timeoutMs?: number
+  /** Staff asked to leave the kiosk; the Electron shell quits the app. Nothing when absent. */
+  onExitRequested?: () => void
 }
 
 /**
@@ -47,6 +49,7 @@ export type KioskCore = Pick<
   | 'reportLedger'
   | 'verifyStaffPin'
   | 'setStaffPin'
+  | 'exitKiosk'
   | 'onEvent'
 > & {
   readonly logger: Logger
@@ -77,6 +80,7 @@ type Parts = Stores & {
   staffPin: StaffPin
   background: Set<Promise<unknown>>
   retest: TokenRetest
+  onExitRequested: () => void
 }
 
 /**
@@ -138,6 +142,7 @@ export async function createKioskCore(options: KioskCoreOptions): Promise<KioskC
     staffPin: createStaffPin(stores.settings, logger.child('pin')),
     background: new Set(),
     retest: { pending: false, running: false },
+    onExitRequested: options.onExitRequested ?? (() => undefined),
   }
 
   await link.retarget()
@@ -175,6 +180,11 @@ function coreOver(parts: Parts): KioskCore {
     },
     verifyStaffPin: (pin) => parts.staffPin.verify(pin),
     setStaffPin: (current, next) => parts.staffPin.change(current, next),
+    exitKiosk: () => {
+      parts.log.info('staff asked to leave the kiosk')
+      parts.onExitRequested()
+      return Promise.resolve(ok(true as const))
+    },
     networkChanged: () => {
       parts.monitor.networkChanged()
       if (gate.hasWaiting()) events.emit({ type: 'wake', reason: 'connectivity' })

@@ -3,6 +3,8 @@ import type { KioskApi, KioskCall } from '../shared/contract'
 import { errorKinds, fail, ok } from '../shared/errors'
 import type { ErrorKind, Result } from '../shared/errors'
 import type { KioskCore } from './app'
+import { createStaffSession, staffPinRequired } from './ipc/staff-session'
+import type { StaffSessionOptions } from './ipc/staff-session'
 import {
   dealerIdSchema,
   deliveryRequestSchema,
@@ -26,8 +28,16 @@ export type KioskHandlers = {
   [K in KioskCall]: (payload: unknown) => Promise<Result<CallValue<K>>>
 }
 
-export function createHandlers(core: KioskCore): KioskHandlers {
+/**
+ * Staff-only calls (settings, tokens, PIN change, leaving the kiosk) need the staff session that
+ * the right PIN opens; without it they answer an `auth` failure before looking at the payload.
+ */
+export function createHandlers(
+  core: KioskCore,
+  sessionOptions: StaffSessionOptions = {},
+): KioskHandlers {
   const log = core.logger.child('ipc')
+  const session = createStaffSession(sessionOptions)
 
   const handle =
     <S extends z.ZodType, T>(
@@ -50,23 +60,55 @@ export function createHandlers(core: KioskCore): KioskHandlers {
       }
     }
 
+  const staffOnly =
+    <T>(call: KioskCall, run: (payload: unknown) => Promise<Result<T>>) =>
+    (payload: unknown): Promise<Result<T>> => {
+      if (session.touch()) return run(payload)
+      log.warn('staff call without a staff session refused', { call })
+      return Promise.resolve(staffPinRequired<T>())
+    }
+
+  const verifyStaffPin = async (pin: string): Promise<Result<boolean>> => {
+    const result = await core.verifyStaffPin(pin)
+    if (result.ok && result.value) session.open()
+    return result
+  }
+
   return {
     deliver: handle('deliver', deliveryRequestSchema, (request) => core.deliver(request)),
     getStatus: handle('getStatus', noPayloadSchema, () => ok(core.getStatus())),
     getSettings: handle('getSettings', noPayloadSchema, () => ok(core.getSettings())),
-    saveSettings: handle('saveSettings', settingsPatchSchema, (patch) => core.saveSettings(patch)),
-    setToken: handle('setToken', tokenSchema, (token) => core.setToken(token)),
-    setAutomagicToken: handle('setAutomagicToken', tokenSchema, (token) =>
-      core.setAutomagicToken(token),
+    saveSettings: staffOnly(
+      'saveSettings',
+      handle('saveSettings', settingsPatchSchema, (patch) => core.saveSettings(patch)),
+    ),
+    setToken: staffOnly(
+      'setToken',
+      handle('setToken', tokenSchema, (token) => core.setToken(token)),
+    ),
+    setAutomagicToken: staffOnly(
+      'setAutomagicToken',
+      handle('setAutomagicToken', tokenSchema, (token) => core.setAutomagicToken(token)),
     ),
     testConnection: handle('testConnection', noPayloadSchema, () => core.testConnection()),
     getReferenceLists: handle('getReferenceLists', dealerIdSchema, (dealerId) =>
       core.getReferenceLists(dealerId ?? undefined),
     ),
     reportLedger: handle('reportLedger', ledgerReportSchema, (report) => core.reportLedger(report)),
-    verifyStaffPin: handle('verifyStaffPin', pinSchema, (pin) => core.verifyStaffPin(pin)),
-    setStaffPin: handle('setStaffPin', staffPinChangeSchema, ({ current, next }) =>
-      core.setStaffPin(current, next),
+    verifyStaffPin: handle('verifyStaffPin', pinSchema, verifyStaffPin),
+    setStaffPin: staffOnly(
+      'setStaffPin',
+      handle('setStaffPin', staffPinChangeSchema, ({ current, next }) =>
+        core.setStaffPin(current, next),
+      ),
+    ),
+    endStaffSession: handle('endStaffSession', noPayloadSchema, () => {
+      session.end()
+      return ok(true as const)
+    }),
+    exitKiosk: staffOnly(
+      'exitKiosk',
+      handle('exitKiosk', noPayloadSchema, () => core.exitKiosk()),
     ),
   }
 }

@@ -41,6 +41,7 @@ async function run(logger: Logger): Promise<void> {
     cipher: createSafeStorageCipher(),
     env: unpackaged ? process.env : {},
     logger,
+    onExitRequested: () => app.quit(),
   })
   registerIpc(createHandlers(core), renderer, logger.child('ipc'))
   forwardEvents(core.onEvent)

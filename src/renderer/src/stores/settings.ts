@@ -89,6 +89,15 @@ export const useSettingsStore = defineStore('settings', () => {
     return api.setStaffPin(current, next)
   }
 
+  /** Main closes its staff session too: staff-only calls need the PIN again. */
+  async function endStaffSession(): Promise<Result<true>> {
+    return api.endStaffSession()
+  }
+
+  async function exitKiosk(): Promise<Result<true>> {
+    return api.exitKiosk()
+  }
+
   return {
     settings,
     loadError,
@@ -108,5 +117,7 @@ export const useSettingsStore = defineStore('settings', () => {
     testConnection,
     verifyPin,
     changePin,
+    endStaffSession,
+    exitKiosk,
   }
 })
